@@ -36,12 +36,20 @@ public struct AuditContext: Hashable, Sendable {
     public var actor: AuditActor
     /// The client IP of the request, if it came over the network.
     public var clientIP: String?
+    /// The admin whose permissions bound the operation: the signed-in admin in the admin area,
+    /// or the credential's admin for API management actions. `nil` for the CLI operator and
+    /// Keyward itself, who may do everything.
+    public var actingAdminID: Int64?
 
     /// Creates a context.
-    public init(actor: AuditActor, clientIP: String? = nil) {
+    public init(actor: AuditActor, clientIP: String? = nil, actingAdminID: Int64? = nil) {
         self.actor = actor
         self.clientIP = clientIP
+        self.actingAdminID = actingAdminID
     }
+
+    /// The CLI operator.
+    public static func cli(_ user: String = "cli") -> AuditContext { AuditContext(actor: .cli(user)) }
 
     /// Keyward itself.
     public static let system = AuditContext(actor: .system)

@@ -1,0 +1,31 @@
+import KeywardCore
+
+/// `GetAdminDetails`: the authenticated admin, in WHMCS's shape.
+public struct GetAdminDetails: APIAction {
+    /// Creates the action.
+    public init() {}
+    /// The canonical name.
+    public var name: String { "GetAdminDetails" }
+    /// The role editor's category.
+    public var category: String { "Authentication" }
+    /// What the action does.
+    public var summary: String { "Obtain details pertaining to the currently authenticated admin user" }
+    /// It reads no parameters.
+    public var parameters: [ActionParameter] { [] }
+
+    /// Answers the admin's id, name, notes, signature, permissions and the request time.
+    public func run(_ call: APICall) -> APIResult {
+        guard let admin = call.index.admin(id: call.principal.adminID) else { return .error("Admin Not Found") }
+        let permissions = call.index.permissions(adminID: admin.id)
+        return .success([
+            ("adminid", .string(String(admin.id))),
+            ("name", .string(admin.fullName)),
+            ("notes", .string(admin.notes)),
+            ("signature", .string(admin.signature)),
+            ("allowedpermissions", .string(Permission.all.filter(permissions.contains).map(\.name).joined(separator: ","))),
+            ("departments", .string("")),
+            ("requesttime", .string(TimeFormat.dateTime(call.time))),
+            ("whmcs", WhmcsDetails.versionObject(call.version)),
+        ])
+    }
+}
