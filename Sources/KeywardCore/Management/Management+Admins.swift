@@ -121,6 +121,8 @@ extension Management {
             admin.isDisabled = disabled
             admin.updatedAt = clock.now()
             try tx.updateAdmin(admin)
+            // A disabled admin is signed out of the admin area everywhere at once.
+            if disabled { try tx.deleteSessions(adminID: admin.id) }
             try tx.appendChange(.admin, id: admin.id)
             let count = try tx.credentialIDs(adminID: admin.id).count
             try audit(

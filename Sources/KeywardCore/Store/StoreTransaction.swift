@@ -122,6 +122,21 @@ public protocol StoreTransaction {
     /// Removes an allowlist entry.
     func deleteAllowlistEntry(id: Int64) throws
 
+    // MARK: Admin-area sessions
+
+    /// Stores a new session. Sessions are deleted with their admin.
+    func insertSession(_ session: AdminSession) throws
+    /// The session with this token hash, if it exists (expired or not: the caller checks times).
+    func session(tokenHash: Digest32) throws -> AdminSession?
+    /// Records activity on a session (idle expiry); a missing session is ignored.
+    func touchSession(tokenHash: Digest32, at time: Date) throws
+    /// Deletes one session (sign-out); a missing session is ignored.
+    func deleteSession(tokenHash: Digest32) throws
+    /// Deletes every session of an admin (disabled, removed, password changed by someone else).
+    func deleteSessions(adminID: Int64) throws
+    /// Deletes sessions that expired absolutely before `time` or were idle since before `idleBefore`.
+    func deleteExpiredSessions(before time: Date, idleBefore: Date) throws
+
     // MARK: Action catalog
 
     /// The action catalog, by category then name.
