@@ -1,0 +1,46 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from keyward_harness import ADMIN_PASSWORD, Keyward  # noqa: E402
+
+
+@pytest.fixture
+def keyward():
+    """A fresh data directory with the CLI; call .start() for a server."""
+    instance = Keyward()
+    yield instance
+    instance.cleanup()
+
+
+@pytest.fixture
+def server(keyward):
+    """A running server with an `all` role and a credential for the first admin."""
+    keyward.start()
+    keyward.create_role("everything", ["GetAdminDetails", "GetAdminUsers", "WhmcsDetails", "ListApiCredentials",
+                                       "GenerateApiCredential", "UpdateApiCredential", "DeleteApiCredential",
+                                       "ListApiRoles"])
+    keyward.identifier, keyward.secret = keyward.generate("admin", ["everything"], "integration tests")
+    # The CLI wrote to the database; the server follows the change feed within a second.
+    wait_until(lambda: keyward.api({"action": "WhmcsDetails", "identifier": keyward.identifier,
+                                    "secret": keyward.secret, "responsetype": "json"}).status_code == 200)
+    return keyward
+
+
+def wait_until(condition, timeout: float = 3.0, interval: float = 0.02):
+    """Polls until condition() is true; returns the seconds it took, fails after timeout."""
+    import time
+
+    start = time.monotonic()
+    while True:
+        if condition():
+            return time.monotonic() - start
+        if time.monotonic() - start > timeout:
+            raise AssertionError(f"condition not met within {timeout}s")
+        time.sleep(interval)
+
+
+__all__ = ["ADMIN_PASSWORD", "Keyward", "wait_until"]
