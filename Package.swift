@@ -58,7 +58,10 @@ let package = Package(
         // Commands and the argument parser, as a library so tests can call them in-process too.
         .target(
             name: "KeywardCLI",
-            dependencies: ["KeywardCore", "KeywardCrypto", "KeywardSQLite", "KeywardPostgres", "KeywardServer", "KeywardHTTP"],
+            dependencies: [
+                "KeywardCore", "KeywardCrypto", "KeywardSQLite", "KeywardPostgres", "KeywardServer", "KeywardHTTP",
+                "KeywardSupport",
+            ],
             swiftSettings: strict
         ),
         .executableTarget(name: "keyward", dependencies: ["KeywardCLI"], swiftSettings: strict),
@@ -70,7 +73,11 @@ let package = Package(
             path: "Tests/KeywardTestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "KeywardCoreTests", dependencies: ["KeywardCore", "KeywardTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "KeywardCoreTests",
+            dependencies: ["KeywardCore", "KeywardCrypto", "KeywardSupport", "KeywardTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "KeywardCryptoTests", dependencies: ["KeywardCrypto", "KeywardCore"], swiftSettings: strict),
         .testTarget(
             name: "KeywardStoreTests",
@@ -81,7 +88,9 @@ let package = Package(
         .testTarget(name: "KeywardHTTPTests", dependencies: ["KeywardHTTP", "KeywardSupport"], swiftSettings: strict),
         .testTarget(
             name: "KeywardServerTests",
-            dependencies: ["KeywardServer", "KeywardCore", "KeywardHTTP", "KeywardTestSupport", "KeywardCrypto"],
+            dependencies: [
+                "KeywardServer", "KeywardCore", "KeywardHTTP", "KeywardSupport", "KeywardTestSupport", "KeywardCrypto",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,1 +1,3 @@
-print("keyward")
+import KeywardCLI
+
+KeywardTool.main()

@@ -27,7 +27,9 @@ public struct AuditActor: Hashable, Sendable, Codable {
     public static func cli(_ user: String = "cli") -> AuditActor { AuditActor(kind: .cli, label: user) }
 
     /// An admin.
-    public static func admin(_ admin: Admin) -> AuditActor { AuditActor(kind: .admin, id: admin.id, label: admin.username) }
+    public static func admin(_ admin: Admin) -> AuditActor {
+        AuditActor(kind: .admin, id: admin.id, label: admin.username)
+    }
 }
 
 /// The actor of a change and where the request came from.

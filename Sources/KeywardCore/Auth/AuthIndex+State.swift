@@ -30,6 +30,9 @@ extension AuthIndex {
         var adminIDByUsername: [String: Int64] = [:]
         var roles: [Int64: Set<String>] = [:]
         var groups: [Int64: AdminGroup] = [:]
+        /// Each group's permissions as WHMCS lists them (comma-separated, in catalog order), made
+        /// once per change rather than once per `GetAdminDetails`.
+        var permissionText: [Int64: String] = [:]
         var settings = SecuritySettings()
         var accessKeyHash: Digest32?
         var allowlist: [IPNetwork] = []
@@ -51,9 +54,16 @@ extension AuthIndex {
                 setAdmin(admin, record)
             }
             for role in snapshot.roles { roles[role.id] = role.allowedActions }
-            for group in snapshot.groups { groups[group.id] = group }
+            for group in snapshot.groups { setGroup(group, id: group.id) }
             setSettings(snapshot.settings, snapshot.allowlist)
             seq = snapshot.seq
+        }
+
+        mutating func setGroup(_ group: AdminGroup?, id: Int64) {
+            groups[id] = group
+            permissionText[id] = group.map { group in
+                Permission.all.filter(group.permissions.contains).map(\.name).joined(separator: ",")
+            }
         }
 
         mutating func setAdmin(_ admin: Admin, _ record: AdminAuthRecord) {
@@ -136,7 +146,9 @@ extension AuthIndex {
                         }
                     }
                 case .role:
-                    if roles[change.entityID] == nil { roles[change.entityID] = .some(try tx.role(id: change.entityID)) }
+                    if roles[change.entityID] == nil {
+                        roles[change.entityID] = .some(try tx.role(id: change.entityID))
+                    }
                 case .group:
                     if groups[change.entityID] == nil {
                         groups[change.entityID] = .some(try tx.group(id: change.entityID))
@@ -154,7 +166,7 @@ extension AuthIndex {
                 if let (admin, record) = record { state.setAdmin(admin, record) } else { state.removeAdmin(id: id) }
             }
             for (id, role) in roles { state.roles[id] = role?.allowedActions }
-            for (id, group) in groups { state.groups[id] = group }
+            for (id, group) in groups { state.setGroup(group, id: id) }
             for (id, record) in credentials {
                 if let record { state.setCredential(record) } else { state.removeCredential(id: id) }
             }

@@ -124,6 +124,15 @@ public final class AuthIndex: Sendable {
         }
     }
 
+    /// An admin and its permissions as WHMCS lists them (comma-separated names), in one lookup.
+    public func adminDetails(id: Int64) -> (admin: Admin, permissions: String)? {
+        state.withLock { state in
+            guard let entry = state.admins[id] else { return nil }
+            let text = entry.record.isDisabled ? "" : state.permissionText[entry.record.groupID] ?? ""
+            return (entry.admin, text)
+        }
+    }
+
     /// The group of an admin, from memory.
     public func group(id: Int64) -> AdminGroup? { state.withLock { $0.groups[id] } }
 

@@ -22,7 +22,9 @@ public struct Principal: Hashable, Sendable {
 
     /// The audit actor: the credential, or the admin for a legacy login.
     public var auditActor: AuditActor {
-        if let credentialID, let identifier { return AuditActor(kind: .credential, id: credentialID, label: identifier) }
+        if let credentialID, let identifier {
+            return AuditActor(kind: .credential, id: credentialID, label: identifier)
+        }
         return AuditActor(kind: .admin, id: adminID, label: adminUsername)
     }
 }

@@ -32,7 +32,9 @@ extension Management {
         if let permissions { try Self.validate(permissions) }
         return try write { tx in
             try authorize(context, .configureAdministrators, in: tx)
-            guard var group = try tx.group(id: id) else { throw KeywardError.notFound("Admin role group \(id) not found") }
+            guard var group = try tx.group(id: id) else {
+                throw KeywardError.notFound("Admin role group \(id) not found")
+            }
             var details: [String: String] = [:]
             if let name, name != group.name {
                 details["name"] = name
@@ -58,7 +60,9 @@ extension Management {
     public func removeGroup(id: Int64, context: AuditContext) throws {
         try write { tx in
             try authorize(context, .configureAdministrators, in: tx)
-            guard let group = try tx.group(id: id) else { throw KeywardError.notFound("Admin role group \(id) not found") }
+            guard let group = try tx.group(id: id) else {
+                throw KeywardError.notFound("Admin role group \(id) not found")
+            }
             guard !group.isBuiltIn else { throw KeywardError.conflict("Built-in groups cannot be removed") }
             let members = try tx.admins().filter { $0.groupID == id }.count
             guard members == 0 else {
@@ -72,6 +76,16 @@ extension Management {
 
     /// Every group, by id.
     public func groups() throws -> [AdminGroup] { try store.read { try $0.groups() } }
+
+    /// The group with this id.
+    public func group(id: Int64) throws -> AdminGroup {
+        try store.read { tx in
+            guard let group = try tx.group(id: id) else {
+                throw KeywardError.notFound("Admin role group \(id) not found")
+            }
+            return group
+        }
+    }
 
     /// The group with this name (case-insensitive) or, when the text is a number, this id.
     public func group(named reference: String) throws -> AdminGroup {

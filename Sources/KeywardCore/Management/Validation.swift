@@ -6,7 +6,8 @@ enum Validation {
         guard !value.isEmpty else { throw KeywardError.invalidInput("The username is required") }
         guard value.count <= 64 else { throw KeywardError.invalidInput("The username is longer than 64 characters") }
         let allowed = value.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._@-".unicodeScalars.contains($0)
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+                || "._@-".unicodeScalars.contains($0)
         }
         guard allowed else {
             throw KeywardError.invalidInput("The username may contain only letters, digits and . _ @ -")

@@ -196,8 +196,10 @@ public final class APIEndpoint: Sendable {
             } catch {
                 services.logger.warning("legacy login rehash failed", metadata: ["error": "\(error)"])
             }
-            return authorized(Self.legacyCheck(candidate.id, candidate.username), parameters, action, format, client, now)
-                .resolve()
+            return authorized(
+                Self.legacyCheck(candidate.id, candidate.username), parameters, action, format, client, now
+            )
+            .resolve()
         }
     }
 
@@ -233,7 +235,8 @@ public final class APIEndpoint: Sendable {
     }
 
     private func answer(_ result: APIResult, _ action: String, _ format: ResponseFormat) -> APIResponse {
-        APIResponse(status: 200, contentType: format.contentType, body: encoder.encode(result, action: action, format: format))
+        APIResponse(
+            status: 200, contentType: format.contentType, body: encoder.encode(result, action: action, format: format))
     }
 
     private func error(_ status: Int, _ message: String, _ action: String, _ format: ResponseFormat) -> APIResponse {

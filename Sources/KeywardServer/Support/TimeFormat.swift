@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Synchronization
 
 /// UTC date formatting without `DateFormatter` (not in FoundationEssentials, and slow).
 public enum TimeFormat {
@@ -7,6 +8,17 @@ public enum TimeFormat {
         let (y, m, d, hh, mm, ss) = components(date)
         return "\(pad(y, 4))-\(pad(m))-\(pad(d)) \(pad(hh)):\(pad(mm)):\(pad(ss))"
     }
+
+    /// ``dateTime(_:)`` for "now", formatted once per second and shared by every request in it.
+    public static func currentDateTime(_ date: Date) -> String {
+        let second = Int64(date.timeIntervalSince1970.rounded(.down))
+        if let cached = lastSecond.withLock({ $0.second == second ? $0.text : nil }) { return cached }
+        let text = dateTime(date)
+        lastSecond.withLock { $0 = (second, text) }
+        return text
+    }
+
+    private static let lastSecond = Mutex<(second: Int64, text: String)>((-1, ""))
 
     /// `2026-12-04T16:18:28Z`.
     public static func iso8601(_ date: Date) -> String {

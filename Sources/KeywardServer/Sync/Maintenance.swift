@@ -42,8 +42,18 @@ public final class Maintenance: Sendable {
 
     private var services: APIEndpoint.Services { endpoint.services }
 
-    /// Starts the timers.
+    /// Starts the timers, and subscribes to pushed changes when the store offers them.
     public func start() {
+        if let notifying = services.management.store as? any ChangeNotifying {
+            notifying.observeChanges { [self] notification in
+                queue.async {
+                    switch notification {
+                    case .changed: self.follow()
+                    case .resync: self.reload()
+                    }
+                }
+            }
+        }
         queue.sync {
             schedule(every: intervals.follow) { [self] in follow() }
             schedule(every: intervals.flush) { [self] in flush() }
@@ -84,7 +94,8 @@ public final class Maintenance: Sendable {
                     "api.legacy_login",
                     target: ("admin", use.adminID, use.username),
                     details: ["count": String(count), "deprecated": "username + MD5(password) API login"],
-                    context: AuditContext(actor: AuditActor(kind: .admin, id: use.adminID, label: use.username), clientIP: use.ip)
+                    context: AuditContext(
+                        actor: AuditActor(kind: .admin, id: use.adminID, label: use.username), clientIP: use.ip)
                 )
             } catch {
                 failed("recording legacy logins failed", error)

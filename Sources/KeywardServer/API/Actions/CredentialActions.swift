@@ -90,14 +90,21 @@ public struct ListApiCredentials: APIAction {
             query.search = call.parameters["search"] ?? ""
             if case .some(.some(let admin)) = call.parameters.integer("adminid") { query.adminID = admin }
             if let sort = call.parameters["orderby"] {
-                guard let key = CredentialQuery.SortKey.allCases.first(where: { $0.rawValue.lowercased() == sort.lowercased() })
+                guard
+                    let key = CredentialQuery.SortKey.allCases.first(where: {
+                        $0.rawValue.lowercased() == sort.lowercased()
+                    })
                 else { return .error("Invalid orderby value") }
                 query.sort = key
             }
             query.ascending = call.parameters["order"]?.lowercased() == "asc"
-            if case .some(.some(let start)) = call.parameters.integer("limitstart") { query.offset = max(0, Int(start)) }
+            if case .some(.some(let start)) = call.parameters.integer("limitstart") {
+                query.offset = max(0, Int(start))
+            }
             query.limit = 25
-            if case .some(.some(let limit)) = call.parameters.integer("limitnum") { query.limit = min(250, max(1, Int(limit))) }
+            if case .some(.some(let limit)) = call.parameters.integer("limitnum") {
+                query.limit = min(250, max(1, Int(limit)))
+            }
             let page = try call.management.store.read { tx in
                 try Management.authorizeRead(call.auditContext, .manageAPICredentials, in: tx)
                 return try tx.credentials(matching: query)

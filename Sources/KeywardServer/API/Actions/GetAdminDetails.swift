@@ -15,16 +15,17 @@ public struct GetAdminDetails: APIAction {
 
     /// Answers the admin's id, name, notes, signature, permissions and the request time.
     public func run(_ call: APICall) -> APIResult {
-        guard let admin = call.index.admin(id: call.principal.adminID) else { return .error("Admin Not Found") }
-        let permissions = call.index.permissions(adminID: admin.id)
+        guard let (admin, permissions) = call.index.adminDetails(id: call.principal.adminID) else {
+            return .error("Admin Not Found")
+        }
         return .success([
             ("adminid", .string(String(admin.id))),
             ("name", .string(admin.fullName)),
             ("notes", .string(admin.notes)),
             ("signature", .string(admin.signature)),
-            ("allowedpermissions", .string(Permission.all.filter(permissions.contains).map(\.name).joined(separator: ","))),
+            ("allowedpermissions", .string(permissions)),
             ("departments", .string("")),
-            ("requesttime", .string(TimeFormat.dateTime(call.time))),
+            ("requesttime", .string(TimeFormat.currentDateTime(call.time))),
             ("whmcs", WhmcsDetails.versionObject(call.version)),
         ])
     }

@@ -1,0 +1,2 @@
+/// An error a test throws on purpose.
+struct Boom: Error {}
