@@ -12,6 +12,9 @@ from keyward_harness import ADMIN_PASSWORD, Keyward  # noqa: E402
 def keyward():
     """A fresh data directory with the CLI; call .start() for a server."""
     instance = Keyward()
+    # Tests poll until a change made through the CLI reaches the server; those polls fail
+    # authentication on purpose and must not ban the test client. The ban tests clear this.
+    instance.cli("settings", "set", "--ban-exemption", "127.0.0.0/8,::1")
     yield instance
     instance.cleanup()
 

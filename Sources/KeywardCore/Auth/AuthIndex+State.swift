@@ -33,11 +33,15 @@ extension AuthIndex {
         /// Each group's permissions as WHMCS lists them (comma-separated, in catalog order), made
         /// once per change rather than once per `GetAdminDetails`.
         var permissionText: [Int64: String] = [:]
+        /// The groups holding `API Access`: checked on every request, so kept as plain ids.
+        var apiAccessGroups: Set<Int64> = []
         var settings = SecuritySettings()
         var accessKeyHash: Digest32?
         var allowlist: [IPNetwork] = []
         var banExemptions: [IPNetwork] = []
         var seq: Int64 = -1
+        /// Bumped by every patch and reload, so answers cached from the index can tell they are stale.
+        var generation: UInt64 = 0
 
         init() {}
 
@@ -61,6 +65,7 @@ extension AuthIndex {
 
         mutating func setGroup(_ group: AdminGroup?, id: Int64) {
             groups[id] = group
+            if group?.allows(.apiAccess) == true { apiAccessGroups.insert(id) } else { apiAccessGroups.remove(id) }
             permissionText[id] = group.map { group in
                 Permission.all.filter(group.permissions.contains).map(\.name).joined(separator: ",")
             }
@@ -172,6 +177,7 @@ extension AuthIndex {
             }
             if let (stored, entries) = settings { state.setSettings(stored, entries) }
             state.seq = max(state.seq, seq)
+            state.generation &+= 1
         }
     }
 }

@@ -33,11 +33,14 @@ public final class AuthIndex: Sendable {
         public var principal: Principal?
         /// Whether the principal's roles allow the action (always false when unauthenticated).
         public var allowed: Bool
+        /// The index generation the answer was read from (see ``generation``).
+        public var generation: UInt64
 
         /// Creates an answer.
-        public init(principal: Principal?, allowed: Bool) {
+        public init(principal: Principal?, allowed: Bool, generation: UInt64 = 0) {
             self.principal = principal
             self.allowed = allowed
+            self.generation = generation
         }
     }
 
@@ -55,13 +58,13 @@ public final class AuthIndex: Sendable {
     /// The credential authenticates only while it exists, its admin exists and is enabled, and the
     /// admin's group holds `API Access`.
     public func check(identifier: some StringProtocol, presented: Presented, action: String?) -> Check {
-        let found = state.withLock { state -> (CredentialEntry, String, Bool)? in
+        let (found, generation) = state.withLock { state -> ((CredentialEntry, String, Bool)?, UInt64) in
             guard let entry = state.credentials[String(identifier)],
                 let admin = state.admins[entry.adminID], !admin.record.isDisabled,
-                state.groups[admin.record.groupID]?.allows(.apiAccess) == true
-            else { return nil }
+                state.apiAccessGroups.contains(admin.record.groupID)
+            else { return (nil, state.generation) }
             let allowed = action.map { action in entry.roleIDs.contains { state.roles[$0]?.contains(action) == true } }
-            return (entry, admin.record.username, allowed ?? false)
+            return ((entry, admin.record.username, allowed ?? false), state.generation)
         }
         let matches: Bool
         switch presented {
@@ -70,7 +73,9 @@ public final class AuthIndex: Sendable {
         case .md5Hex(let md5):
             matches = hasher.hash(md5Hex: md5).constantTimeEquals(found?.0.compatHash ?? .zero)
         }
-        guard matches, let (entry, username, allowed) = found else { return Check(principal: nil, allowed: false) }
+        guard matches, let (entry, username, allowed) = found else {
+            return Check(principal: nil, allowed: false, generation: generation)
+        }
         return Check(
             principal: Principal(
                 credentialID: entry.id,
@@ -78,7 +83,8 @@ public final class AuthIndex: Sendable {
                 adminID: entry.adminID,
                 adminUsername: username
             ),
-            allowed: allowed
+            allowed: allowed,
+            generation: generation
         )
     }
 
@@ -161,6 +167,10 @@ public final class AuthIndex: Sendable {
 
     // MARK: Following the store
 
+    /// A number that changes whenever the index changes; answers derived from it can be cached
+    /// under it.
+    public var generation: UInt64 { state.withLock { $0.generation } }
+
     /// The change-feed position the index reflects (-1 before the first load).
     public var seq: Int64 { state.withLock { $0.seq } }
 
@@ -196,6 +206,10 @@ public final class AuthIndex: Sendable {
         let fresh = try store.read { tx in
             try State(snapshot: tx.authSnapshot(), admins: tx.admins())
         }
-        state.withLock { $0 = fresh }
+        state.withLock { state in
+            let generation = state.generation &+ 1
+            state = fresh
+            state.generation = generation
+        }
     }
 }

@@ -33,6 +33,10 @@ public protocol APIAction: Sendable {
     var parameters: [ActionParameter] { get }
     /// Whether the handler does slow work (a database write) and must not run on an HTTP thread.
     var isSlow: Bool { get }
+    /// Whether the answer depends only on the caller's admin, the in-memory index and the current
+    /// second, never on the parameters, so it may be reused within that second and index
+    /// generation.
+    var isCacheable: Bool { get }
     /// Runs the action for an authenticated and authorized call.
     func run(_ call: APICall) -> APIResult
 }
@@ -42,4 +46,6 @@ extension APIAction {
     public var descriptor: ActionDescriptor { ActionDescriptor(name: name, category: category, summary: summary) }
     /// Most actions only read memory.
     public var isSlow: Bool { false }
+    /// Most answers depend on the parameters.
+    public var isCacheable: Bool { false }
 }

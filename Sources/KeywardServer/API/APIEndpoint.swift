@@ -57,6 +57,7 @@ public final class APIEndpoint: Sendable {
     /// The services.
     public let services: Services
     private let encoder: APIEncoder
+    private let cache = ResponseCache()
 
     /// Creates the endpoint.
     public init(services: Services) {
@@ -123,7 +124,7 @@ public final class APIEndpoint: Sendable {
             return .now(authenticationFailed(client, action, format, services.index.settings))
         }
         if let credentialID = principal.credentialID {
-            services.lastAccess.record(credentialID: credentialID, time: now, ip: client.description)
+            services.lastAccess.record(credentialID: credentialID, time: now, address: client)
         }
         guard !action.isEmpty else { return .now(error(400, "Empty action request", action, format)) }
         guard let handler = services.registry.action(forKey: action) else {
@@ -142,6 +143,16 @@ public final class APIEndpoint: Sendable {
             time: now,
             version: services.version
         )
+        if handler.isCacheable {
+            let key = ResponseCache.Key(action: action, adminID: principal.adminID, format: format)
+            let second = Int64(now.timeIntervalSince1970.rounded(.down))
+            if let body = cache.lookup(key, second: second, generation: check.generation) {
+                return .now(APIResponse(status: 200, contentType: format.contentType, body: body))
+            }
+            let response = answer(handler.run(call), action, format)
+            cache.store(response.body, for: key, second: second, generation: check.generation)
+            return .now(response)
+        }
         guard handler.isSlow else { return .now(answer(handler.run(call), action, format)) }
         return .later { [self] in answer(handler.run(call), action, format) }
     }
@@ -170,7 +181,7 @@ public final class APIEndpoint: Sendable {
             isCurrent: index.isLegacyLoginCurrent
         ), let admin = index.admin(id: adminID) {
             services.legacyLogins.countUse(adminID: adminID, username: admin.username, ip: client.description)
-            return authorized(Self.legacyCheck(adminID, admin.username), parameters, action, format, client, now)
+            return authorized(legacyCheck(adminID, admin.username), parameters, action, format, client, now)
         }
         let candidate = index.legacyLoginCandidate(username: username)
         return .later { [self] in
@@ -197,7 +208,7 @@ public final class APIEndpoint: Sendable {
                 services.logger.warning("legacy login rehash failed", metadata: ["error": "\(error)"])
             }
             return authorized(
-                Self.legacyCheck(candidate.id, candidate.username), parameters, action, format, client, now
+                legacyCheck(candidate.id, candidate.username), parameters, action, format, client, now
             )
             .resolve()
         }
@@ -205,10 +216,11 @@ public final class APIEndpoint: Sendable {
 
     /// Legacy logins are not limited by API roles, only by the admin's permissions (`API Access`
     /// was checked by the index).
-    private static func legacyCheck(_ adminID: Int64, _ username: String) -> AuthIndex.Check {
+    private func legacyCheck(_ adminID: Int64, _ username: String) -> AuthIndex.Check {
         AuthIndex.Check(
             principal: Principal(credentialID: nil, identifier: nil, adminID: adminID, adminUsername: username),
-            allowed: true
+            allowed: true,
+            generation: services.index.generation
         )
     }
 

@@ -1,22 +1,32 @@
 import KeywardCore
+import KeywardHTTP
 
 /// The merged request parameters of an API call (query first, then body; the body wins).
 ///
 /// An empty value counts as absent: one popular Node client always sends
 /// `username=&password=&accesskey=`.
 public struct APIParameters: Sendable {
-    /// Every pair in order, query pairs first.
-    public let pairs: [(name: String, value: String)]
+    private let form: FormData
+
+    /// Wraps parsed form data (no copy: the request path stays allocation-light).
+    public init(_ form: FormData) { self.form = form }
 
     /// Creates parameters from ordered pairs.
-    public init(_ pairs: [(name: String, value: String)]) { self.pairs = pairs }
+    public init(_ pairs: [(name: String, value: String)]) {
+        self.form = FormData(pairs.map { FormData.Field(name: $0.name, value: $0.value) })
+    }
 
-    /// The last non-empty value for a name (PHP's `$_REQUEST` keeps the last one), or `nil`.
+    /// Every pair in order, query pairs first.
+    public var pairs: [(name: String, value: String)] { form.fields.map { ($0.name, $0.value) } }
+
+    /// Whether a parameter was sent at all, even empty.
+    public func isPresent(_ name: String) -> Bool { form[name] != nil }
+
+    /// The value for a name, the last one winning (PHP's `$_REQUEST`), or `nil` when absent or
+    /// empty.
     public subscript(_ name: String) -> String? {
-        for pair in pairs.reversed() where pair.name == name {
-            return pair.value.isEmpty ? nil : pair.value
-        }
-        return nil
+        guard let value = form[name], !value.isEmpty else { return nil }
+        return value
     }
 
     /// An integer parameter; `nil` when absent, `.some(nil)` when present but not an integer.

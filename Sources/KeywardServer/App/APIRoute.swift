@@ -26,7 +26,7 @@ struct APIRoute: Sendable {
         } catch {
             return .response(Self.badRequest(error, request))
         }
-        let parameters = APIParameters(form.fields.map { (name: $0.name, value: $0.value) })
+        let parameters = APIParameters(form)
         switch endpoint.handle(parameters, client: request.clientAddress) {
         case .now(let answer): return .response(Self.response(answer))
         case .later(let work): return .deferred { Self.response(work()) }

@@ -186,10 +186,11 @@ public struct UpdateApiCredential: APIAction {
     public func run(_ call: APICall) -> APIResult {
         CredentialActions.run {
             let credential = try CredentialActions.credential(call)
-            if let description = call.parameters.pairs.last(where: { $0.name == "description" })?.value {
+            // An empty description clears it; an absent one leaves it as it is.
+            if call.parameters.isPresent("description") {
                 try call.management.describeCredential(
                     id: credential.id,
-                    description: description,
+                    description: call.parameters["description"] ?? "",
                     context: call.auditContext
                 )
             }

@@ -12,6 +12,8 @@ public struct GetAdminDetails: APIAction {
     public var summary: String { "Obtain details pertaining to the currently authenticated admin user" }
     /// It reads no parameters.
     public var parameters: [ActionParameter] { [] }
+    /// The answer depends only on the admin, the index and the second.
+    public var isCacheable: Bool { true }
 
     /// Answers the admin's id, name, notes, signature, permissions and the request time.
     public func run(_ call: APICall) -> APIResult {

@@ -12,6 +12,8 @@ public struct WhmcsDetails: APIAction {
     public var summary: String { "Obtain details pertaining to the current installation" }
     /// It reads no parameters.
     public var parameters: [ActionParameter] { [] }
+    /// The answer depends only on the admin, the index and the second.
+    public var isCacheable: Bool { true }
 
     /// Answers `whmcs: {version, canonicalversion, product}`.
     public func run(_ call: APICall) -> APIResult {
