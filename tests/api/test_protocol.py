@@ -410,3 +410,29 @@ def test_last_access_recorded_without_per_request_write(server):
     wait_until(recorded, timeout=6)
     shown = server.cli_json("credential", "show", server.identifier)
     assert shown.get("lastAccessIP") == "127.0.0.1" or shown.get("lastAccessIp") == "127.0.0.1"
+
+
+def test_api_path_prefix(keyward):
+    keyward.create_admin("owner")
+    keyward.create_role("r", ["WhmcsDetails"])
+    ident, secret = keyward.generate("owner", ["r"])
+    keyward.start("127.0.0.1:0", "--api-prefix", "/billing")
+    import requests
+
+    data = {"identifier": ident, "secret": secret, "action": "WhmcsDetails", "responsetype": "json"}
+    r = requests.post(keyward.base_url + "/billing/includes/api.php", data=data, timeout=5)
+    assert r.status_code == 200 and r.json()["result"] == "success"
+    assert requests.post(keyward.base_url + "/includes/api.php", data=data, timeout=5).status_code == 404
+
+
+def test_access_log_never_holds_secrets(server):
+    server.api(auth(server, action="GetAdminDetails"))
+    server.api(method="GET", params=auth(server, action="GetAdminDetails"))
+    server.api({"action": "GetAdminDetails", "username": "admin", "password": md5(ADMIN_PASSWORD)})
+    import time
+
+    time.sleep(0.3)
+    log = server.log_path.read_text()
+    assert "route=/includes/api.php" in log
+    for needle in (server.secret, md5(server.secret), md5(ADMIN_PASSWORD), ADMIN_PASSWORD, "secret="):
+        assert needle not in log
