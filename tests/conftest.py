@@ -5,7 +5,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from keyward_harness import ADMIN_PASSWORD, Keyward  # noqa: E402
+from keyward_harness import ADMIN_PASSWORD, Keyward, wait_until  # noqa: E402
 
 
 @pytest.fixture
@@ -31,19 +31,3 @@ def server(keyward):
     wait_until(lambda: keyward.api({"action": "WhmcsDetails", "identifier": keyward.identifier,
                                     "secret": keyward.secret, "responsetype": "json"}).status_code == 200)
     return keyward
-
-
-def wait_until(condition, timeout: float = 3.0, interval: float = 0.02):
-    """Polls until condition() is true; returns the seconds it took, fails after timeout."""
-    import time
-
-    start = time.monotonic()
-    while True:
-        if condition():
-            return time.monotonic() - start
-        if time.monotonic() - start > timeout:
-            raise AssertionError(f"condition not met within {timeout}s")
-        time.sleep(interval)
-
-
-__all__ = ["ADMIN_PASSWORD", "Keyward", "wait_until"]

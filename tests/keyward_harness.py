@@ -161,3 +161,17 @@ class Keyward:
         self.stop()
         if self.owned_dir:
             shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def wait_until(condition, timeout: float = 3.0, interval: float = 0.02):
+    """Polls until condition() is true; returns the seconds it took, fails after timeout."""
+    start = time.monotonic()
+    while True:
+        if condition():
+            return time.monotonic() - start
+        if time.monotonic() - start > timeout:
+            raise AssertionError(f"condition not met within {timeout}s")
+        time.sleep(interval)
+
+
+__all__ = ["ADMIN_PASSWORD", "Keyward", "wait_until"]

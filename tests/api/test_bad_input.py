@@ -105,7 +105,7 @@ def test_slow_client_does_not_block_others(keyward):
     keyward.start("127.0.0.1:0", "--idle-timeout", "2")
     keyward.create_role("r", ["WhmcsDetails"])
     keyward.identifier, keyward.secret = keyward.generate("admin", ["r"])
-    from conftest import wait_until
+    from keyward_harness import wait_until
 
     wait_until(lambda: keyward.api({"action": "WhmcsDetails", "identifier": keyward.identifier, "secret": keyward.secret}).status_code == 200)
     host, port = keyward.base_url.removeprefix("http://").rsplit(":", 1)

@@ -3,7 +3,7 @@
 import threading
 import requests
 
-from conftest import wait_until
+from keyward_harness import wait_until
 
 
 def test_kill_during_burst(server):

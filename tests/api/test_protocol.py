@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import requests
 
-from conftest import ADMIN_PASSWORD, wait_until
+from keyward_harness import ADMIN_PASSWORD, wait_until
 
 
 def auth(server, **extra):

@@ -8,10 +8,13 @@ Nothing is downloaded: Playwright drives the system browser at KEYWARD_CHROMIUM 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
+import requests
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from keyward_harness import ADMIN_PASSWORD, ROOT, Keyward
@@ -19,6 +22,9 @@ from keyward_harness import ADMIN_PASSWORD, ROOT, Keyward
 CHROMIUM = os.environ.get("KEYWARD_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 DOCS = ROOT / "docs" / "screenshots"
+# The main screenshots are copied into docs/ only when asked, so an ordinary test run leaves the
+# work tree clean: KEYWARD_DOCS_SCREENSHOTS=1 make test (or pytest tests/browser).
+UPDATE_DOCS = os.environ.get("KEYWARD_DOCS_SCREENSHOTS") == "1"
 DESKTOP = {"width": 1280, "height": 860}
 PHONE = {"width": 360, "height": 740}
 
@@ -44,10 +50,33 @@ def chromium() -> Browser:
         browser.close()
 
 
+class Site(Keyward):
+    """A server whose CLI changes are waited for: after a command that writes, the call returns
+    only once the server's index has followed the change feed (it polls every 250 ms)."""
+
+    WRITES = {"create", "generate", "update", "remove", "disable", "enable", "describe", "set-roles", "set", "add"}
+
+    def seq(self) -> int:
+        text = requests.get(self.base_url + "/healthz", timeout=2).text
+        return int(re.search(r"seq=(-?\d+)", text).group(1))
+
+    def cli(self, *args, **kwargs):
+        writes = self.process is not None and any(arg in self.WRITES for arg in args[:2])
+        before = self.seq() if writes else 0
+        result = super().cli(*args, **kwargs)
+        if writes and result.returncode == 0:
+            deadline = time.monotonic() + 5
+            while self.seq() <= before:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"the server did not follow `keyward {' '.join(args)}` within 5 s")
+                time.sleep(0.02)
+        return result
+
+
 @pytest.fixture(scope="module")
 def site() -> Keyward:
     """One server for a test module, with two roles for the first admin's credentials."""
-    keyward = Keyward()
+    keyward = Site()
     keyward.start()
     keyward.create_role("Reader", ["GetAdminDetails"])
     keyward.create_role("Lister", ["GetAdminUsers"])
@@ -58,7 +87,7 @@ def site() -> Keyward:
 @pytest.fixture
 def fresh_site() -> Keyward:
     """A server of its own, for tests that change server-wide state (bans)."""
-    keyward = Keyward()
+    keyward = Site()
     keyward.start()
     yield keyward
     keyward.cleanup()
@@ -116,11 +145,23 @@ def sign_in(page: Page, username: str = "admin", password: str = ADMIN_PASSWORD)
 
 
 def screenshot(page: Page, name: str, *, docs: bool = False, full_page: bool = False):
-    """Saves a screenshot to test-artifacts/screenshots/ and, for the main ones, docs/screenshots/."""
+    """Saves a screenshot to test-artifacts/screenshots/ and, for the main ones and when
+    KEYWARD_DOCS_SCREENSHOTS=1, to docs/screenshots/.
+
+    Every page that is photographed is also checked for duplicate element ids (labels and ARIA
+    references depend on them)."""
+    duplicates = page.evaluate(
+        """() => {
+            const seen = new Map();
+            for (const element of document.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) || 0) + 1);
+            return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+        }"""
+    )
+    assert not duplicates, f"duplicate ids on {page.url}: {duplicates}"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="initial")
-    if docs:
+    if docs and UPDATE_DOCS:
         DOCS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, DOCS / f"{name}.png")
     return path

@@ -41,7 +41,7 @@ def test_sign_in_and_sign_out(chromium, site):
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     screenshot(page, "dashboard", docs=True)
 
-    page.get_by_text("Keyward Administrator").click()
+    page.locator("summary", has_text="Keyward Administrator").click()
     page.get_by_role("button", name="Sign Out").click()
     expect(page.get_by_role("status")).to_have_text("You have signed out.")
     page.goto("/admin/")
@@ -97,7 +97,7 @@ def test_non_permitted_admin(chromium, site):
     problems = PageProblems(page)
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     page.locator("details.dropdown").first.locator("summary").click()
-    expect(page.get_by_role("link", name="Activity Log")).to_be_visible()
+    expect(page.locator("details.dropdown").first.get_by_role("link", name="Activity Log", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="Manage API Credentials")).to_have_count(0)
     expect(page.get_by_role("link", name="Administrators")).to_have_count(0)
 
@@ -154,7 +154,7 @@ def test_create_administrator_and_change_password(page: Page, site):
     page.get_by_label("Username").fill("erin")
     page.get_by_label("Email").fill("erin@example.com")
     page.get_by_label("Admin Role Group").select_option(label="Full Administrator")
-    page.get_by_label("Password", exact=True).fill("first password")
+    page.get_by_label(re.compile(r"^Password")).fill("first password")
     page.get_by_label("Confirm Password").fill("first password")
     screenshot(page, "administrator-create")
     page.get_by_role("button", name="Add Administrator").click()
@@ -171,12 +171,12 @@ def test_create_administrator_and_change_password(page: Page, site):
 def test_api_roles(page: Page, site):
     page.goto("/admin/api-credentials")
     page.get_by_role("link", name="API Roles").click()
-    expect(page.get_by_role("cell", name="Reader")).to_be_visible()
+    expect(page.get_by_role("cell", name="Reader", exact=True)).to_be_visible()
     screenshot(page, "api-roles", docs=True)
 
     page.get_by_role("link", name="Create API Role").click()
-    page.get_by_label("Name").fill("Credential Managers")
-    page.get_by_label("Description").fill("Manage credentials through the API")
+    page.get_by_label(re.compile(r"^Name")).fill("Credential Managers")
+    page.get_by_label("Description", exact=True).fill("Manage credentials through the API")
     sidebar = page.get_by_role("navigation", name="Action categories")
     sidebar.get_by_role("link", name=re.compile("Keyward")).click()
     panel = page.locator("[data-category-panel='keyward']")
@@ -223,7 +223,7 @@ def test_admin_role_groups(page: Page):
     page.goto("/admin/admin-groups")
     screenshot(page, "admin-role-groups", docs=True)
     page.get_by_role("link", name="Create New Role Group").click()
-    page.get_by_label("Name").fill("Integrators")
+    page.get_by_label(re.compile(r"^Name")).fill("Integrators")
     page.get_by_label("API Access").check()
     page.get_by_label("Manage API Credentials").check()
     screenshot(page, "admin-role-group-editor")
@@ -235,7 +235,7 @@ def test_admin_role_groups(page: Page):
 def test_security_settings(page: Page, site):
     identifier, secret = site.generate("admin", ["Reader"], "Allowlist check")
     page.goto("/admin/security")
-    expect(page.get_by_role("cell", name="127.0.0.1/32")).to_be_visible()
+    expect(page.get_by_role("cell", name="127.0.0.1/32", exact=True)).to_be_visible()
     screenshot(page, "security-settings", docs=True, full_page=True)
 
     page.get_by_label("IP Address or CIDR Range").fill("not an address")
@@ -245,16 +245,16 @@ def test_security_settings(page: Page, site):
     page.get_by_label("Note", exact=True).fill("Office")
     page.get_by_role("button", name="Add").click()
     expect(page.get_by_role("status")).to_have_text("The address was added to the API IP allowlist.")
-    expect(page.get_by_role("cell", name="203.0.113.0/24")).to_be_visible()
+    expect(page.get_by_role("cell", name="203.0.113.0/24", exact=True)).to_be_visible()
 
     # The access key is set, never shown, and lets a request in from outside the allowlist.
-    page.get_by_label("Access Key").fill("browser-test-access-key")
+    page.locator("input#access-key").fill("browser-test-access-key")
     page.get_by_role("button", name="Set Access Key").click()
     expect(page.get_by_role("status")).to_have_text("The API access key was set.")
     assert "browser-test-access-key" not in page.content()
 
     # Removing 127.0.0.1 from the allowlist locks this client out of the API, unless it sends the key.
-    page.get_by_role("row", name=re.compile(r"127\.0\.0\.1/32")).get_by_role("button", name=re.compile("Remove")).click()
+    page.locator("tbody tr", has_text="127.0.0.1/32").get_by_role("button", name="Remove 127.0.0.1/32 from the allowlist").click()
     page.locator("#confirm-dialog").get_by_role("button", name="Remove").click()
     expect(page.get_by_role("status")).to_have_text("The address was removed from the API IP allowlist.")
     refused = api_call(site, identifier, secret)

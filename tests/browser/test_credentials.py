@@ -26,8 +26,8 @@ def generate_in_dialog(page: Page, description: str = "", roles: tuple[str, ...]
     for role in roles:
         dialog.get_by_label(role, exact=True).check()
     dialog.get_by_role("button", name="Generate").click()
-    expect(dialog.get_by_label("Secret")).to_be_visible()
-    return dialog.get_by_label("Identifier").input_value(), dialog.get_by_label("Secret").input_value()
+    expect(dialog.get_by_role("textbox", name="Secret")).to_be_visible()
+    return dialog.get_by_role("textbox", name="Identifier").input_value(), dialog.get_by_role("textbox", name="Secret").input_value()
 
 
 def sort_key(description: str) -> str:
@@ -41,7 +41,7 @@ def row_of(page: Page, identifier: str):
 
 def test_generate_copy_and_use_against_the_api(page: Page, site):
     page.goto("/admin/api-credentials")
-    screenshot(page, "credentials", docs=True)
+    screenshot(page, "credentials-empty")
     page.get_by_role("link", name="Generate New API Credential").click()
     dialog = page.locator("#fragment-dialog")
     expect(dialog).to_be_visible()
@@ -53,8 +53,8 @@ def test_generate_copy_and_use_against_the_api(page: Page, site):
     screenshot(page, "generate-dialog", docs=True)
     dialog.get_by_role("button", name="Generate").click()
 
-    identifier_field = dialog.get_by_label("Identifier")
-    secret_field = dialog.get_by_label("Secret")
+    identifier_field = dialog.get_by_role("textbox", name="Identifier")
+    secret_field = dialog.get_by_role("textbox", name="Secret")
     expect(secret_field).to_be_visible()
     expect(dialog).to_contain_text("It will not be available at a later time due to cryptographic security.")
     identifier, secret = identifier_field.input_value(), secret_field.input_value()
@@ -218,6 +218,7 @@ def test_search_sort_and_paging(page: Page, site):
     total = int(re.search(r"of (\d+) entries", info.inner_text()).group(1))
     assert total >= 63
     expect(page.locator("tbody tr")).to_have_count(10)
+    screenshot(page, "credentials", docs=True)
 
     # Search filters on the server as one types, across description, identifier, admin and roles.
     page.get_by_label("Search API credentials").fill("Batch 4")
@@ -317,7 +318,7 @@ def test_phone_layout(chromium, site):
     page.goto("/admin/api-credentials")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "credentials-phone", docs=True)
-    page.get_by_text("Configuration").click()
+    page.locator("summary", has_text="Configuration").click()
     expect(page.get_by_role("link", name="Manage API Credentials")).to_be_visible()
     screenshot(page, "menu-phone")
     page.keyboard.press("Escape")
