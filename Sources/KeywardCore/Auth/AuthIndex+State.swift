@@ -72,13 +72,20 @@ extension AuthIndex {
         }
 
         mutating func setAdmin(_ admin: Admin, _ record: AdminAuthRecord) {
-            if let old = admins[admin.id] { adminIDByUsername[old.record.username.lowercased()] = nil }
+            if let old = admins[admin.id] { forgetUsername(old.record.username, of: admin.id) }
             admins[admin.id] = AdminEntry(admin: admin, record: record)
             adminIDByUsername[record.username.lowercased()] = admin.id
         }
 
         mutating func removeAdmin(id: Int64) {
-            if let old = admins.removeValue(forKey: id) { adminIDByUsername[old.record.username.lowercased()] = nil }
+            if let old = admins.removeValue(forKey: id) { forgetUsername(old.record.username, of: id) }
+        }
+
+        /// Drops a username mapping only while it still points at this admin: in one batch another
+        /// admin may already have taken the name.
+        private mutating func forgetUsername(_ username: String, of id: Int64) {
+            let key = username.lowercased()
+            if adminIDByUsername[key] == id { adminIDByUsername[key] = nil }
         }
 
         mutating func setCredential(_ record: CredentialAuthRecord) {

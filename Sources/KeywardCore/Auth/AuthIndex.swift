@@ -88,6 +88,19 @@ public final class AuthIndex: Sendable {
         )
     }
 
+    /// Whether a credential that authenticated earlier still may run an action now: it exists, its
+    /// admin is enabled with `API Access`, and one of its roles allows the (lower-cased) action.
+    /// Deferred work checks this again when it finally runs.
+    public func stillAllows(credentialID: Int64, action: String) -> Bool {
+        state.withLock { state in
+            guard let identifier = state.identifierByID[credentialID], let entry = state.credentials[identifier],
+                let admin = state.admins[entry.adminID], !admin.record.isDisabled,
+                state.apiAccessGroups.contains(admin.record.groupID)
+            else { return false }
+            return entry.roleIDs.contains { state.roles[$0]?.contains(action) == true }
+        }
+    }
+
     /// Whether an identifier belongs to a stored credential (decides how `username` is read).
     public func isCredentialIdentifier(_ identifier: some StringProtocol) -> Bool {
         state.withLock { $0.credentials[String(identifier)] != nil }
@@ -183,7 +196,7 @@ public final class AuthIndex: Sendable {
         try syncLock.withLock { _ in
             let current = state.withLock { $0.seq }
             if current < 0 {
-                try reload(from: store)
+                try reloadHoldingSyncLock(from: store)
                 return
             }
             let done = try store.read { tx -> Bool in
@@ -196,13 +209,19 @@ public final class AuthIndex: Sendable {
                 state.withLock { update.apply(to: &$0) }
                 return true
             }
-            if !done { try reload(from: store) }
+            if !done { try reloadHoldingSyncLock(from: store) }
         }
     }
 
     /// Replaces everything with a fresh snapshot (first load, a large gap, a reconnect, or the
     /// periodic safety net).
     public func reload(from store: any Store) throws {
+        // Serialised with catch-ups: a slow reload must never install a snapshot older than a
+        // change a catch-up already applied (that would bring a revoked credential back).
+        try syncLock.withLock { _ in try reloadHoldingSyncLock(from: store) }
+    }
+
+    private func reloadHoldingSyncLock(from store: any Store) throws {
         let fresh = try store.read { tx in
             try State(snapshot: tx.authSnapshot(), admins: tx.admins())
         }

@@ -97,7 +97,8 @@ extension Management {
         }
     }
 
-    /// Sets an admin's password. Its API credentials are not affected.
+    /// Sets an admin's password and ends its admin-area sessions. Its API credentials are not
+    /// affected.
     public func setPassword(adminID: Int64, password: String, context: AuditContext) throws {
         try Validation.password(password)
         let hash = try passwords.hash(password: password)
@@ -105,6 +106,8 @@ extension Management {
             if context.actingAdminID != adminID { try authorize(context, .configureAdministrators, in: tx) }
             let admin = try requireAdmin(adminID, in: tx)
             try tx.setPasswordHash(adminID: adminID, hash: hash, at: clock.now())
+            // A new password ends every admin-area session of the admin (a stolen one included).
+            try tx.deleteSessions(adminID: adminID)
             try tx.appendChange(.admin, id: adminID)
             try audit(tx, context, "admin.password_changed", target: ("admin", admin.id, admin.username))
         }

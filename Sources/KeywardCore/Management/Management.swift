@@ -76,6 +76,13 @@ public struct Management: Sendable {
         else {
             throw KeywardError.forbidden("You do not have the \"\(permission.name)\" permission")
         }
+        // An API credential acts only while it exists and its admin may use the API, checked in the
+        // same transaction as the change (it may have been revoked while the request waited).
+        if context.actor.kind == .credential {
+            guard let id = context.actor.id, try tx.credential(id: id)?.adminID == adminID,
+                group.allows(.apiAccess)
+            else { throw KeywardError.forbidden("The API credential is no longer valid") }
+        }
     }
 
     /// Appends an audit event stamped with the context and the current time.

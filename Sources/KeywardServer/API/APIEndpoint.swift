@@ -76,12 +76,14 @@ public final class APIEndpoint: Sendable {
         if services.bans.banRemaining(client, now: seconds) != nil {
             return .now(error(403, "IP Banned", action, format))
         }
+        let settings = index.settings
         if !index.isAllowlisted(client) {
             guard let key = parameters["accesskey"], index.accessKeyMatches(key) else {
+                // A wrong access key is a guess at a secret: it counts towards the IP's ban.
+                if parameters["accesskey"] != nil { recordFailure(client, settings) }
                 return .now(error(403, "Invalid IP \(client)", action, format))
             }
         }
-        let settings = index.settings
         if let wait = services.limiter.acquire(
             client,
             now: seconds,
@@ -154,7 +156,15 @@ public final class APIEndpoint: Sendable {
             return .now(response)
         }
         guard handler.isSlow else { return .now(answer(handler.run(call), action, format)) }
-        return .later { [self] in answer(handler.run(call), action, format) }
+        return .later { [self] in
+            // The request may have waited for a worker: the credential must still be valid now.
+            if let credentialID = principal.credentialID,
+                !services.index.stillAllows(credentialID: credentialID, action: action)
+            {
+                return error(403, "Authentication Failed", action, format)
+            }
+            return answer(handler.run(call), action, format)
+        }
     }
 
     /// A deprecated admin `username` + MD5(password) login. Argon2id runs off the HTTP thread, once
@@ -185,8 +195,14 @@ public final class APIEndpoint: Sendable {
         }
         let candidate = index.legacyLoginCandidate(username: username)
         return .later { [self] in
+            // Failures of earlier queued guesses may have banned the IP meanwhile: no Argon2 for it.
+            if services.bans.banRemaining(client, now: services.management.clock.now().timeIntervalSince1970) != nil {
+                return error(403, "IP Banned", action, format)
+            }
             let passwords = services.management.passwords
-            guard let candidate, passwords.verify(md5Hex: md5Hex, against: candidate.passwordHash) else {
+            guard let candidate, passwords.verify(md5Hex: md5Hex, against: candidate.passwordHash),
+                services.index.isLegacyLoginCurrent(adminID: candidate.id, passwordHash: candidate.passwordHash)
+            else {
                 if candidate == nil { _ = passwords.verify(md5Hex: md5Hex, against: Self.decoy(passwords)) }
                 return authenticationFailed(client, action, format, settings)
             }
@@ -232,18 +248,22 @@ public final class APIEndpoint: Sendable {
         _ format: ResponseFormat,
         _ settings: SecuritySettings
     ) -> APIResponse {
-        if !services.index.isBanExempt(client) {
-            let now = services.management.clock.now().timeIntervalSince1970
-            if services.bans.recordFailure(
-                client,
-                now: now,
-                threshold: settings.apiBanThreshold,
-                seconds: Double(settings.banSeconds)
-            ) {
-                services.logger.warning("API client banned", metadata: ["ip": client.description])
-            }
-        }
+        recordFailure(client, settings)
         return error(403, "Authentication Failed", action, format)
+    }
+
+    /// Counts a failed authentication (or access-key guess) towards the client's ban.
+    private func recordFailure(_ client: IPAddress, _ settings: SecuritySettings) {
+        guard !services.index.isBanExempt(client) else { return }
+        let now = services.management.clock.now().timeIntervalSince1970
+        if services.bans.recordFailure(
+            client,
+            now: now,
+            threshold: settings.apiBanThreshold,
+            seconds: Double(settings.banSeconds)
+        ) {
+            services.logger.warning("API client banned", metadata: ["ip": client.description])
+        }
     }
 
     private func answer(_ result: APIResult, _ action: String, _ format: ResponseFormat) -> APIResponse {

@@ -34,7 +34,8 @@ struct APIRoute: Sendable {
     }
 
     static func response(_ answer: APIResponse) -> Response {
-        var headers: HTTPHeaders = ["Content-Type": answer.contentType]
+        // Answers may carry a secret (GenerateApiCredential) and GET is allowed: never cache them.
+        var headers: HTTPHeaders = ["Content-Type": answer.contentType, "Cache-Control": "no-store"]
         if let retryAfter = answer.retryAfter { headers.add(name: "Retry-After", value: String(retryAfter)) }
         return Response(status: HTTPStatus(code: answer.status), headers: headers, body: answer.body)
     }

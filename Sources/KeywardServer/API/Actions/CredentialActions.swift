@@ -9,8 +9,14 @@ import KeywardCore
 enum CredentialActions {
     static let category = "Keyward"
 
-    /// Runs a management operation and turns a domain error into the action's error message.
-    static func run(_ body: () throws -> APIResult) -> APIResult {
+    /// Runs a management operation for a caller whose admin holds `Manage API Credentials` (checked
+    /// first, so callers without it learn nothing about which credentials or roles exist; checked
+    /// again by ``Management`` in the transaction), and turns a domain error into the action's
+    /// error message.
+    static func run(_ call: APICall, _ body: () throws -> APIResult) -> APIResult {
+        guard call.index.permissions(adminID: call.principal.adminID).contains(.manageAPICredentials) else {
+            return .error("Invalid Permissions: You do not have the \"Manage API Credentials\" permission")
+        }
         do {
             return try body()
         } catch let error as KeywardError {
@@ -85,7 +91,7 @@ public struct ListApiCredentials: APIAction {
 
     /// Answers `totalresults`, `startnumber`, `numreturned` and `credentials`.
     public func run(_ call: APICall) -> APIResult {
-        CredentialActions.run {
+        CredentialActions.run(call) {
             var query = CredentialQuery()
             query.search = call.parameters["search"] ?? ""
             if case .some(.some(let admin)) = call.parameters.integer("adminid") { query.adminID = admin }
@@ -142,7 +148,7 @@ public struct GenerateApiCredential: APIAction {
 
     /// Answers `id`, `identifier` and `secret`.
     public func run(_ call: APICall) -> APIResult {
-        CredentialActions.run {
+        CredentialActions.run(call) {
             guard case .some(.some(let adminID)) = call.parameters.integer("adminid") else {
                 return .error("Admin ID Not Provided")
             }
@@ -184,8 +190,10 @@ public struct UpdateApiCredential: APIAction {
 
     /// Answers the credential's id.
     public func run(_ call: APICall) -> APIResult {
-        CredentialActions.run {
+        CredentialActions.run(call) {
             let credential = try CredentialActions.credential(call)
+            // Every input is resolved before the first write, so a bad role changes nothing.
+            let roles = try CredentialActions.roleIDs(call)
             // An empty description clears it; an absent one leaves it as it is.
             if call.parameters.isPresent("description") {
                 try call.management.describeCredential(
@@ -194,7 +202,7 @@ public struct UpdateApiCredential: APIAction {
                     context: call.auditContext
                 )
             }
-            if let roles = try CredentialActions.roleIDs(call) {
+            if let roles {
                 try call.management.setCredentialRoles(id: credential.id, roleIDs: roles, context: call.auditContext)
             }
             return .success([("id", .int(credential.id))])
@@ -221,7 +229,7 @@ public struct DeleteApiCredential: APIAction {
 
     /// Answers the removed credential's id.
     public func run(_ call: APICall) -> APIResult {
-        CredentialActions.run {
+        CredentialActions.run(call) {
             let credential = try CredentialActions.credential(call)
             try call.management.removeCredential(id: credential.id, context: call.auditContext)
             return .success([("id", .int(credential.id))])
@@ -247,7 +255,7 @@ public struct ListApiRoles: APIAction {
 
     /// Answers `totalresults` and `roles`.
     public func run(_ call: APICall) -> APIResult {
-        CredentialActions.run {
+        CredentialActions.run(call) {
             let roles = try call.management.store.read { tx in
                 try Management.authorizeRead(call.auditContext, .manageAPICredentials, in: tx)
                 return try tx.roles()

@@ -92,7 +92,8 @@ struct SignInController: Sendable {
                 status: .forbidden
             )
         }
-        env.services.bans.clearFailures(client)
+        // A success does not reset the IP's failures: someone with one valid account could
+        // otherwise keep guessing another admin's password without ever being banned.
         do {
             let (token, _) = try env.sessions.start(
                 adminID: admin.id,
