@@ -47,9 +47,11 @@ extension SQLiteMigration {
     ///
     /// Existing rows then read as "never expires, enabled, no per-credential allowlist", which is
     /// what they mean today.
+    // Ids of groups, admins, roles and credentials are AUTOINCREMENT: an id is never reused, so a
+    // last-access record or an audit event of a deleted row can never land on a new one.
     static let initialSchemaSQL = """
         CREATE TABLE admin_groups (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL,
             name_key TEXT NOT NULL UNIQUE,
             is_builtin INTEGER NOT NULL DEFAULT 0 CHECK (is_builtin IN (0, 1)),
@@ -64,7 +66,7 @@ extension SQLiteMigration {
         ) STRICT, WITHOUT ROWID;
 
         CREATE TABLE admins (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             uuid TEXT NOT NULL UNIQUE,
             username TEXT NOT NULL,
             username_key TEXT NOT NULL UNIQUE,
@@ -83,7 +85,7 @@ extension SQLiteMigration {
         CREATE INDEX admins_by_group ON admins (group_id);
 
         CREATE TABLE api_roles (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL,
             name_key TEXT NOT NULL UNIQUE,
             description TEXT NOT NULL DEFAULT '',
@@ -98,7 +100,7 @@ extension SQLiteMigration {
         ) STRICT, WITHOUT ROWID;
 
         CREATE TABLE api_credentials (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             identifier TEXT NOT NULL UNIQUE,
             admin_id INTEGER NOT NULL REFERENCES admins (id) ON DELETE CASCADE,
             description TEXT NOT NULL DEFAULT '',
