@@ -122,7 +122,7 @@ class Keyward:
         subprocess.Popen(["cat"], stdin=self.proc.stdout, stdout=subprocess.DEVNULL)
 
     def body(self, wrong: bool = False) -> str:
-        secret = self.secret[:-3] + "xyz" if wrong else self.secret
+        secret = (self.secret[:-3] + ("xyz" if not self.secret.endswith("xyz") else "abc")) if wrong else self.secret
         return f"action=GetAdminDetails&identifier={self.identifier}&secret={secret}&responsetype=json"
 
     def rss_mib(self) -> float:
