@@ -2,6 +2,7 @@
 # Runs every test. Called by `make test` (and so by CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ -n "${KEYWARD_TEST_POSTGRES_URL+set}" ] || exec scripts/with-postgres.sh "$0" "$@"  # throwaway PostgreSQL; set it empty to skip
 
 SWIFT=${SWIFT:-swift}
 FLAGS=(--explicit-target-dependency-import-check error)

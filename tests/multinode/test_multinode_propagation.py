@@ -113,3 +113,30 @@ def test_last_access_is_written_by_every_node_and_never_moves_back(cluster):
     time.sleep(2.5)
     later = json.loads(cluster.b.cli("credential", "show", victim["identifier"], "--json").stdout)
     assert later["lastAccessAt"] >= first
+
+
+def test_admin_sessions_are_global(cluster):
+    """Sign in on node A, carry on on node B; signing out on B ends the session on A too."""
+    import re
+
+    import requests
+
+    from keyward_harness import ADMIN_PASSWORD
+
+    browser = requests.Session()  # cookies ignore the port: both nodes get them, as behind a balancer
+    form = browser.get(cluster.a.base_url + "/admin/login", timeout=5)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+    signed_in = browser.post(cluster.a.base_url + "/admin/login", timeout=5, allow_redirects=False,
+                             data={"username": "admin", "password": ADMIN_PASSWORD, "csrf_token": token})
+    assert signed_in.status_code in (302, 303), signed_in.text[:200]
+
+    home = browser.get(cluster.b.base_url + "/admin/", timeout=5, allow_redirects=False)
+    assert home.status_code == 200
+    cookies = browser.cookies.get_dict()
+    session_token = re.search(r'name="csrf_token" value="([^"]+)"', home.text).group(1)
+    out = browser.post(cluster.b.base_url + "/admin/logout", data={"csrf_token": session_token}, timeout=5,
+                       allow_redirects=False)
+    assert out.status_code in (302, 303)
+    # The same cookie, replayed on A: the session is gone from the database, not just the browser.
+    again = requests.get(cluster.a.base_url + "/admin/", cookies=cookies, timeout=5, allow_redirects=False)
+    assert again.status_code in (302, 303) and "/admin/login" in again.headers["Location"]

@@ -1,16 +1,17 @@
 import KeywardCore
+import KeywardPostgres
 import KeywardSQLite
 
 /// Opens the store a ``DatabaseLocation`` names: the one place that knows every kind of store.
 ///
-/// Plugging in PostgreSQL is a matter of replacing the `.postgres` case below with the
-/// `KeywardPostgres` store's initialiser.
+/// `sqlite:` locations open a ``SQLiteStore``; `postgres://` URLs a ``PostgresStore`` (see
+/// `docs/postgres.md`).
 public enum StoreOpener {
     /// Opens (and migrates) the store.
     ///
     /// - Throws: `unavailable` when the database cannot be opened (a missing directory, no
-    ///   permission, a server out of reach); `invalidInput` for PostgreSQL, which is not supported
-    ///   yet. Messages name the location (without any password), never a secret.
+    ///   permission, a server out of reach or refusing the login); `invalidInput` for a malformed
+    ///   PostgreSQL URL. Messages name the location (without any password), never a secret.
     public static func open(_ location: DatabaseLocation) throws -> any Store {
         switch location {
         case .sqlite(let path):
@@ -21,10 +22,14 @@ public enum StoreOpener {
             } catch {
                 throw unavailable(location, error)
             }
-        case .postgres:
-            throw KeywardError.invalidInput(
-                "PostgreSQL is not supported yet (\(location)); use a SQLite database (--database sqlite:<path>)"
-            )
+        case .postgres(let url):
+            do {
+                return try PostgresStore(url: url)
+            } catch let error as KeywardError where error.code == .invalidInput {
+                throw error
+            } catch {
+                throw unavailable(location, error)
+            }
         }
     }
 

@@ -17,6 +17,7 @@ public enum CommandRegistry {
                 .command(AuditCommand.self),
                 .command(ServeCommand.self),
                 .command(BenchSeedCommand.self),
+                .command(MigrateDataCommand.self),
                 SettingsCommands.node,
                 AllowlistCommands.node,
                 AccessKeyCommands.node,

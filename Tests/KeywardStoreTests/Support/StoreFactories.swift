@@ -12,7 +12,9 @@ import KeywardTestSupport
 /// ```
 enum StoreFactories {
     /// Every factory.
-    static let all: [StoreFactory] = [.sqliteInMemory, .sqliteFile]
+    static let all: [StoreFactory] =
+        [.sqliteInMemory, .sqliteFile]
+        + StoreFactory.ifEnvironment("KEYWARD_TEST_POSTGRES_URL") { url in .postgres(url: url) }
 
     /// The factories whose databases survive closing the store.
     static let persistent: [StoreFactory] = all.filter(\.isPersistent)
