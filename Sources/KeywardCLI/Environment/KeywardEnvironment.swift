@@ -17,7 +17,7 @@ import KeywardCrypto
 /// Environment variables (see ``Configuration/resolve(dataDirectory:database:environment:)``):
 /// - `KEYWARD_DATA_DIR`: the data directory (default `./keyward-data`), holding `secret.key` and,
 ///   by default, `keyward.sqlite`.
-/// - `KEYWARD_DATABASE_URL`: `sqlite:<path>`, a plain path, or `postgres://…` (not supported yet).
+/// - `KEYWARD_DATABASE_URL`: `sqlite:<path>`, a plain path, or `postgres://user:password@host:port/db?sslmode=…`.
 /// - `KEYWARD_SECRET_KEY`: the server key as 64 hex characters; overrides
 ///   `<data-dir>/secret.key`, so several nodes can share one key.
 /// - `KEYWARD_PASSWORD_COST`: `interactive` (default) or `minimal`. **Test only**: `minimal` makes

@@ -35,7 +35,7 @@ public struct GlobalOptions: Sendable, Equatable {
         .value(
             "database",
             "url",
-            help: "The database: sqlite:<path>, a file path, or postgres://… (not supported yet).",
+            help: "The database: sqlite:<path>, a file path, or postgres://user:password@host:port/db.",
             environment: "KEYWARD_DATABASE_URL",
             default: "sqlite:<data-dir>/keyward.sqlite"
         ),
