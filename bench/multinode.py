@@ -29,10 +29,7 @@ import apibench  # noqa: E402  (wrk runs, the Lua script and the single SQLite n
 DEADLINE = 1.0
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+free_port = apibench.free_port
 
 
 class Client:
